@@ -67,12 +67,17 @@ export const scoringConfigSchema = z
       .strictObject({
         /** Weeks of same-weekday history the latest day is compared with. */
         historyWeeks: z.number().int().min(2).max(26).default(8),
-        /** Days with fewer events than this never count as a spike. */
-        minDailyEvents: z.number().int().min(0).default(50),
+        /** Days with fewer API calls than this never count as a spike. */
+        minDailyVolume: z.number().min(0).default(50),
         /** Lower bound for the MAD, so flat series do not divide by zero. */
         madFloor: z.number().positive().default(1),
+        /**
+         * Lower bound for the MAD as a share of the median: with eight samples the MAD of a
+         * steady series can come out tiny by chance, and then a 5% wobble looks like a spike.
+         */
+        madFloorRatio: z.number().min(0).max(1).default(0.05),
       })
-      .default({ historyWeeks: 8, minDailyEvents: 50, madFloor: 1 }),
+      .default({ historyWeeks: 8, minDailyVolume: 50, madFloor: 1, madFloorRatio: 0.05 }),
     /** Days of usage the growth trend (and so days to the wall) is fitted on. */
     trendDays: z.number().int().min(3).max(90).default(14),
     handoff: z

@@ -9,6 +9,11 @@ export const handoffRequestSchema = z.object({
   note: z.string().trim().max(2000).optional(),
   /** Chosen by the client once per click; a retry with the same key returns the same handoff. */
   idempotencyKey: z.string().trim().min(8).max(128),
+  /**
+   * Who clicked, as the HubSpot card knows it (context.user.email). Honoured only on a
+   * HubSpot-signed request, whose signature covers the body; a bearer token names its own user.
+   */
+  requester: z.string().trim().email().max(254).optional(),
 });
 
 export type HandoffRequest = z.infer<typeof handoffRequestSchema>;

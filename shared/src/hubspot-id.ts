@@ -11,8 +11,7 @@ export type HubSpotCompanyRef = { portalId: string; companyId: string };
 
 export function parseHubSpotCompanyUrl(url: string | URL): HubSpotCompanyRef | null {
   const parsed = typeof url === 'string' ? safeUrl(url) : url;
-  if (!parsed || parsed.protocol !== 'https:') return null;
-  if (!HUBSPOT_HOST.test(parsed.hostname)) return null;
+  if (parsed?.protocol !== 'https:' || !HUBSPOT_HOST.test(parsed.hostname)) return null;
 
   const match = COMPANY_PATH.exec(parsed.pathname);
   return match ? { portalId: match[1]!, companyId: match[2]! } : null;
