@@ -16,6 +16,18 @@ export default defineConfig({
         },
       },
       {
+        // The HubSpot card is React (the rest of the repo is Preact): its files carry an
+        // @jsxImportSource pragma, and this project compiles JSX for React as well.
+        oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+        test: {
+          name: 'crm-card',
+          include: ['test/crm-card/**/*.test.ts', 'test/crm-card/**/*.test.tsx'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
