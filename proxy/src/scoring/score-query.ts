@@ -47,28 +47,52 @@ target_groups AS (
   FROM ${t.accountIdentities} ai JOIN targets tg ON tg.account_id = ai.account_id
   WHERE ai.kind = 'segment_group' AND ai.valid_to IS NULL
 ),
+target_users AS (
+  SELECT DISTINCT m.user_id FROM ${t.groups} m JOIN target_groups tg ON tg.group_id = m.group_id
+),
 -- Events sent without a group belong to the account of the user's latest group.
 latest_group AS (
-  SELECT g.user_id, g.group_id FROM ${t.groups} g
-  WHERE g.user_id IN (
-    SELECT m.user_id FROM ${t.groups} m JOIN target_groups tg ON tg.group_id = m.group_id)
+  SELECT g.user_id, g.group_id
+  FROM ${t.groups} g JOIN target_users tu ON tu.user_id = g.user_id
   QUALIFY ROW_NUMBER() OVER (PARTITION BY g.user_id ORDER BY g.timestamp DESC) = 1
+),
+window_events AS (
+  SELECT ev.user_id, ev.anonymous_id, ev.context_group_id, ev.event, ev.timestamp
+  FROM ${t.tracks} ev
+  WHERE ev.timestamp >= CAST(${daysBefore(90)} AS TIMESTAMP)
+    AND ev.timestamp < CAST(${refDay()} AS TIMESTAMP)
+),
+-- Anonymous ids that may need stitching: on a target group's events, or on events without a
+-- group. Filtering IDENTIFIES on its partition key keeps "last identified as" exact, and keeps
+-- users who never sent a group call.
+anonymous_ids AS (
+  SELECT DISTINCT ev.anonymous_id
+  FROM window_events ev LEFT JOIN target_groups tg ON tg.group_id = ev.context_group_id
+  WHERE ev.user_id IS NULL AND ev.anonymous_id IS NOT NULL
+    AND (ev.context_group_id IS NULL OR tg.group_id IS NOT NULL)
 ),
 -- Anonymous events are stitched to the user their anonymous id was last identified as.
 identified AS (
-  SELECT i.anonymous_id, i.user_id FROM ${t.identifies} i
-  WHERE i.user_id IS NOT NULL AND i.anonymous_id IS NOT NULL
+  SELECT i.anonymous_id, i.user_id
+  FROM ${t.identifies} i JOIN anonymous_ids a ON a.anonymous_id = i.anonymous_id
+  WHERE i.user_id IS NOT NULL
   QUALIFY ROW_NUMBER() OVER (PARTITION BY i.anonymous_id ORDER BY i.timestamp DESC) = 1
 ),
+-- Grouped events join the target groups first, so most rows are dropped before any stitching.
 events AS (
   SELECT tg.account_id, ev.event, CAST(ev.timestamp AS DATE) AS day,
     COALESCE(ev.user_id, idf.user_id, ev.anonymous_id) AS person
-  FROM ${t.tracks} ev
+  FROM window_events ev
+  JOIN target_groups tg ON tg.group_id = ev.context_group_id
   LEFT JOIN identified idf ON idf.anonymous_id = ev.anonymous_id
-  LEFT JOIN latest_group lg ON lg.user_id = COALESCE(ev.user_id, idf.user_id)
-  JOIN target_groups tg ON tg.group_id = COALESCE(ev.context_group_id, lg.group_id)
-  WHERE ev.timestamp >= CAST(${daysBefore(90)} AS TIMESTAMP)
-    AND ev.timestamp < CAST(${refDay()} AS TIMESTAMP)
+  UNION ALL
+  SELECT tg.account_id, ev.event, CAST(ev.timestamp AS DATE) AS day,
+    COALESCE(ev.user_id, idf.user_id, ev.anonymous_id) AS person
+  FROM window_events ev
+  LEFT JOIN identified idf ON idf.anonymous_id = ev.anonymous_id
+  JOIN latest_group lg ON lg.user_id = COALESCE(ev.user_id, idf.user_id)
+  JOIN target_groups tg ON tg.group_id = lg.group_id
+  WHERE ev.context_group_id IS NULL
 ),
 person_days AS (
   SELECT account_id, person, day FROM events GROUP BY account_id, person, day
@@ -104,8 +128,9 @@ event_stats AS (
 usage AS (
   SELECT u.account_id, u.day, u.seats_used, u.storage_gb, u.api_calls,
     ${refDay()} - u.day AS days_ago,
-    SUM(u.api_calls) OVER (PARTITION BY u.account_id ORDER BY u.day
-      ROWS BETWEEN 29 PRECEDING AND CURRENT ROW) AS api_calls_30d
+    -- A RANGE frame over a day number counts 30 calendar days even when rows are missing.
+    SUM(u.api_calls) OVER (PARTITION BY u.account_id ORDER BY u.day - ${refDay()}
+      RANGE BETWEEN 29 PRECEDING AND CURRENT ROW) AS api_calls_30d
   FROM ${t.usageDaily} u
   JOIN targets tg ON tg.account_id = u.account_id
   WHERE u.day < ${refDay()} AND u.day >= ${daysBefore(usageDays)}
