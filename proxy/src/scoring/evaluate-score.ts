@@ -85,10 +85,15 @@ function signalValues(row: ScoreRow, walls: Walls, config: ScoringConfig) {
   } satisfies Record<SignalId, number | null>;
 }
 
-/** Null below the minimum volume: a quiet account's small bump is not a spike. */
+/**
+ * Null below the minimum volume (a quiet account's small bump is not a spike) and without
+ * usage on at least half of the compared weekdays: a new account's first busy Monday would
+ * otherwise stand out against weeks that were only missing, not quiet.
+ */
 function spikeScore(row: ScoreRow, config: ScoringConfig): number | null {
   if (row.spike_calls === null || row.spike_median === null || row.spike_mad === null) return null;
   if (row.spike_calls < config.spike.minDailyVolume) return null;
+  if (row.spike_weeks_seen < Math.ceil(config.spike.historyWeeks / 2)) return null;
 
   const { madFloor, madFloorRatio } = config.spike;
   const floor = Math.max(madFloor, madFloorRatio * Math.abs(row.spike_median));

@@ -154,12 +154,14 @@ trend AS (
 -- Spikes: yesterday against the same weekday in earlier weeks (missing days count as zero).
 spike_weeks AS (${Array.from({ length: weeks }, (_, k) => `SELECT ${k + 1} AS k`).join(' UNION ALL ')}),
 spike_history AS (
-  SELECT tg.account_id, COALESCE(u.api_calls, 0) AS calls
+  SELECT tg.account_id, COALESCE(u.api_calls, 0) AS calls,
+    CASE WHEN u.account_id IS NULL THEN 0 ELSE 1 END AS has_row
   FROM targets tg CROSS JOIN spike_weeks w
   LEFT JOIN usage u ON u.account_id = tg.account_id AND u.days_ago = 1 + 7 * w.k
 ),
 spike_median AS (
-  SELECT account_id, MEDIAN(calls) AS median_calls FROM spike_history GROUP BY account_id
+  SELECT account_id, MEDIAN(calls) AS median_calls, SUM(has_row) AS weeks_seen
+  FROM spike_history GROUP BY account_id
 ),
 spike_mad AS (
   SELECT h.account_id, MEDIAN(ABS(h.calls - m.median_calls)) AS mad_calls
@@ -190,7 +192,8 @@ SELECT r.item_no, a.account_id, a.name, a.domain,
   COALESCE(da.avg_daily_actives, 0) AS avg_daily_actives,
   COALESCE(es.features_30d, 0) AS features_30d,
   ${refDay()} - es.last_event_day AS days_since_event,
-  y.api_calls AS spike_calls, sm.median_calls AS spike_median, sd.mad_calls AS spike_mad
+  y.api_calls AS spike_calls, sm.median_calls AS spike_median, sd.mad_calls AS spike_mad,
+  COALESCE(sm.weeks_seen, 0) AS spike_weeks_seen
 FROM resolved r
 JOIN ${t.accounts} a ON a.account_id = r.account_id
 LEFT JOIN subscription s ON s.account_id = r.account_id

@@ -34,6 +34,8 @@ export const scoreRowSchema = z.object({
   spike_calls: count,
   spike_median: count,
   spike_mad: count,
+  /** Same-weekday days of the history that have a usage row at all. */
+  spike_weeks_seen: z.number(),
 });
 
 export type ScoreRow = z.infer<typeof scoreRowSchema>;

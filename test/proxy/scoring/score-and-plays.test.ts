@@ -79,6 +79,7 @@ const calm: ScoreRow = {
   spike_calls: 1000,
   spike_median: 1000,
   spike_mad: 100,
+  spike_weeks_seen: 8,
 };
 
 const evaluate = (changes: Partial<ScoreRow>) =>

@@ -52,6 +52,7 @@ const accounts = [
   'acc-small-mad',
   'acc-sparse',
   'acc-no-yesterday',
+  'acc-new',
 ];
 
 let fixture: FixtureWarehouse;
@@ -82,6 +83,8 @@ beforeAll(async () => {
           storageGb: 1,
           apiCalls: 1000,
         })).filter((row) => row.daysAgo > 1),
+        // Signed up 20 days ago: two earlier Mondays with usage, six before it existed.
+        ...usageSeries('acc-new', 20, () => ({ seats: 3, storageGb: 1, apiCalls: 1000 })),
       ],
     },
     SPIKE_REF,
@@ -204,6 +207,22 @@ describe('the minimum volume', () => {
 });
 
 describe('the history length', () => {
+  it('gives an account with usage on fewer than half the compared weekdays no spike value', async () => {
+    // Two of eight earlier Mondays have rows; counting the six missing ones as zero would make
+    // an ordinary 1000-call Monday look like a z-score in the hundreds.
+    expect((await spikes())['acc-new']).toEqual({ value: null, fired: false });
+  });
+
+  it('scores the new account once the history is that short by configuration', async () => {
+    // historyWeeks 4 needs 2 Mondays with rows: median of [1000, 1000, 0, 0] is 500, MAD 500.
+    const scored = await spikes(
+      '{ historyWeeks: 4, minDailyVolume: 50, madFloor: 1, madFloorRatio: 0.05 }',
+    );
+
+    // 0.6745 × (1000 - 500) / 500 = 0.6745.
+    expect(scored['acc-new']).toEqual({ value: 0.67, fired: false });
+  });
+
   it('compares yesterday with only historyWeeks earlier Mondays', async () => {
     // The 4 Mondays before yesterday: 900, 1100, 1000, 800; median 950, MAD 100.
     const scored = await spikes(
