@@ -2,6 +2,7 @@ import 'dotenv/config';
 import { Command } from 'commander';
 import { registerServe } from './cli/serve-command.ts';
 import { registerTokenCommands } from './cli/token-commands.ts';
+import { registerWriteback } from './cli/writeback-command.ts';
 import { EnvironmentError, readEnvironment } from './config/environment.ts';
 import { ConfigError } from './config/scoring-config.ts';
 import { createLogger } from './observability/logger.ts';
@@ -22,6 +23,7 @@ const context = {
 
 registerServe(program, context);
 registerTokenCommands(program, context);
+registerWriteback(program, context);
 
 try {
   await program.parseAsync();

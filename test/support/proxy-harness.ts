@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readEnvironment } from '../../proxy/src/config/environment.ts';
 import { seedDemoWarehouse } from '../../proxy/src/demo/demo-seed.ts';
 import { createLogger, type Logger } from '../../proxy/src/observability/logger.ts';
+import { DEMO_EMAIL } from '../../proxy/src/server/demo-token.ts';
 import { type RunningProxy, startProxy as start } from '../../proxy/src/server/start-proxy.ts';
 import { openDuckDbWarehouse } from '../../proxy/src/warehouse/duckdb-adapter.ts';
 import { resolveTables } from '../../proxy/src/warehouse/table-names.ts';
@@ -79,10 +80,14 @@ export async function startProxy(options: HarnessOptions = {}): Promise<TestProx
     ...options.env,
   });
   const log = options.log ?? createLogger({ level: env.UPSIGNAL_LOG_LEVEL, format: 'json' });
-  const proxy = await start({ env, log, today: () => today });
+  const proxy = await start({ env, log, today: () => today }).catch(async (error: unknown) => {
+    await snowflake?.stop();
+    throw error;
+  });
 
-  // Snowflake mode issues no demo token; a seller's token goes through the same store.
-  const token = proxy.demoToken ?? (await proxy.tokens.issue('tester@example.com', 'tests')).token;
+  // Snowflake mode issues no demo token: the same seller gets one through the token store, so
+  // both modes answer with the same requester.
+  const token = proxy.demoToken ?? (await proxy.tokens.issue(DEMO_EMAIL, 'tests')).token;
   const close = async () => {
     await proxy.close();
     await snowflake?.stop();

@@ -31,7 +31,8 @@ export const environmentSchema = z
       .default('info'),
     UPSIGNAL_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
     UPSIGNAL_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-    UPSIGNAL_WRITEBACK_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(0),
+    /** Minutes between scheduled write-backs inside the proxy; 0 turns the schedule off. */
+    UPSIGNAL_WRITEBACK_INTERVAL_MINUTES: z.coerce.number().min(0).default(0),
     SNOWFLAKE_ACCOUNT: optionalText,
     SNOWFLAKE_USER: optionalText,
     SNOWFLAKE_PRIVATE_KEY_PATH: optionalText,
@@ -46,6 +47,23 @@ export const environmentSchema = z
     SLACK_BOT_TOKEN: optionalText,
     SLACK_DEFAULT_CHANNEL: optionalText,
     SLACK_API_URL: url.optional(),
+    /** How long one Slack call may take before it counts as a failed attempt. */
+    SLACK_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).default(10_000),
+    /** Slack delivery attempts per handoff before it is marked failed. */
+    UPSIGNAL_HANDOFF_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    /** The first retry's delay; each later one doubles it (capped at 15 minutes). */
+    UPSIGNAL_HANDOFF_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
+    /** How long `POST /v1/handoffs` waits for the first Slack attempt before answering. */
+    UPSIGNAL_HANDOFF_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(3_000),
+    /** `https://<your-domain>.lightning.force.com`, for record links in Slack messages. */
+    SALESFORCE_BASE_URL: url.optional(),
+    /** The HubSpot account (portal) id, for record links in Slack messages. */
+    HUBSPOT_PORTAL_ID: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{1,20}$/, 'a HubSpot portal id is a number')
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.UPSIGNAL_WAREHOUSE !== 'snowflake') return;

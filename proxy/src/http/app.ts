@@ -12,6 +12,7 @@ import { RateLimiter } from '../auth/rate-limit.ts';
 import { TokenStore } from '../auth/token-store.ts';
 import { ScoreCache } from '../cache/score-cache.ts';
 import type { Environment } from '../config/environment.ts';
+import { createHandoffs } from '../handoffs/create-handoffs.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { createScoreService } from '../scoring/score-service.ts';
@@ -21,6 +22,7 @@ import type { AppEnv } from './app-env.ts';
 import { HttpProblem, notFound } from './http-problem.ts';
 import { problemResponse, toHttpProblem } from './problem-response.ts';
 import { requestLog } from './request-log.ts';
+import { handoffRoutes } from './routes/handoff-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { scoreRoutes } from './routes/score-routes.ts';
 
@@ -51,6 +53,7 @@ export function createApp(deps: AppDependencies) {
   });
   const tokens = new TokenStore(deps.warehouse, deps.tables, env.UPSIGNAL_API_TOKEN);
   const limiter = new RateLimiter(env.UPSIGNAL_RATE_LIMIT_PER_MINUTE);
+  const handoffs = createHandoffs({ ...deps, cache });
 
   const app = new Hono<AppEnv>();
   app.use(requestId({ limitLength: 64 }));
@@ -92,10 +95,14 @@ export function createApp(deps: AppDependencies) {
   );
   v1.use('/accounts/*', etag({ weak: true }));
   v1.route('/accounts', scoreRoutes(cache));
+  v1.route('/handoffs', handoffRoutes(handoffs.service));
   app.route('/v1', v1);
 
   app.notFound((c) =>
-    problemResponse(c, notFound('No such endpoint. See /healthz, /metrics and /v1/accounts/*.')),
+    problemResponse(
+      c,
+      notFound('No such endpoint. See /healthz, /metrics, /v1/accounts/* and /v1/handoffs.'),
+    ),
   );
   app.onError((error, c) => {
     const problem = toHttpProblem(error);
@@ -105,7 +112,7 @@ export function createApp(deps: AppDependencies) {
     return problemResponse(c, problem);
   });
 
-  return { app, cache, tokens, service };
+  return { app, cache, tokens, service, handoffs };
 }
 
 /** The demo record page, built with the extension, served as static files when present. */

@@ -138,13 +138,18 @@ function playsFor(
       id: play.id,
       title: play.title,
       priority: play.priority,
-      why: play.why.replace(/\{([a-z_]+)\}/g, (placeholder, name: string) => {
-        if (name === 'plan') return plan ?? 'current';
-        const signal = byId.get(name);
-        return signal ? formatSignalValue(signal) : placeholder;
-      }),
+      why: fillWhy(play.why, plan, byId),
     }))
     .sort((a, b) => a.priority - b.priority);
+}
+
+/** Fills a play's `why` template: {plan} and any {signal_id} become the live, formatted values. */
+export function fillWhy(template: string, plan: string | null, signals: Map<string, Signal>) {
+  return template.replace(/\{([a-z_]+)\}/g, (placeholder, name: string) => {
+    if (name === 'plan') return plan ?? 'current';
+    const signal = signals.get(name);
+    return signal ? formatSignalValue(signal) : placeholder;
+  });
 }
 
 function normaliseSalesforceId(id: string | null): string | null {

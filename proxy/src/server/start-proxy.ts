@@ -8,6 +8,8 @@ import { createMetrics } from '../observability/metrics.ts';
 import { instrumentWarehouse } from '../warehouse/instrumented-warehouse.ts';
 import { openWarehouse } from '../warehouse/open-warehouse.ts';
 import { resolveTables } from '../warehouse/table-names.ts';
+import { writeSignals } from '../writeback/write-signals.ts';
+import { scheduleWriteback } from '../writeback/writeback-schedule.ts';
 import { ensureDemoToken } from './demo-token.ts';
 
 export type StartOptions = {
@@ -27,22 +29,31 @@ export async function startProxy({ env, log, today }: StartOptions) {
 
   const opened = await openWarehouse(env, tables, log);
   const warehouse = instrumentWarehouse(opened.warehouse, metrics, log);
-  const parts = createApp({
-    env,
-    config,
-    tables,
-    warehouse,
-    log,
-    metrics,
-    ...(today ? { today } : {}),
-  });
 
-  // Tokens are re-read at start so the first request does not wait on the warehouse.
-  await parts.tokens.refresh();
-  const demoToken =
-    env.UPSIGNAL_WAREHOUSE === 'duckdb'
-      ? await ensureDemoToken(parts.tokens, env.UPSIGNAL_DUCKDB_PATH)
-      : null;
+  let parts: ReturnType<typeof createApp>;
+  let demoToken: string | null;
+  try {
+    parts = createApp({
+      env,
+      config,
+      tables,
+      warehouse,
+      log,
+      metrics,
+      ...(today ? { today } : {}),
+    });
+
+    // Tokens are re-read at start so the first request does not wait on the warehouse.
+    await parts.tokens.refresh();
+    demoToken =
+      env.UPSIGNAL_WAREHOUSE === 'duckdb'
+        ? await ensureDemoToken(parts.tokens, env.UPSIGNAL_DUCKDB_PATH)
+        : null;
+  } catch (error) {
+    // A refused start must not keep the warehouse (and the embedded file's lock) open.
+    await warehouse.close();
+    throw error;
+  }
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const instance = serve({ fetch: parts.app.fetch, port: env.PORT, hostname: env.HOST }, () =>
@@ -57,6 +68,15 @@ export async function startProxy({ env, log, today }: StartOptions) {
     env.PUBLIC_BASE_URL = `http://${host}:${port}`;
   }
 
+  // Background work starts once the proxy listens: handoffs an earlier process left pending
+  // are delivered, and the scheduled write-back begins.
+  await parts.handoffs.start();
+  const writeback = scheduleWriteback({
+    intervalMinutes: env.UPSIGNAL_WRITEBACK_INTERVAL_MINUTES,
+    run: () => writeSignals({ service: parts.service, warehouse, tables }),
+    log: log.child({ component: 'writeback' }),
+  });
+
   return {
     ...parts,
     config,
@@ -68,6 +88,8 @@ export async function startProxy({ env, log, today }: StartOptions) {
     url: `http://${host}:${port}`,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await writeback.stop();
+      await parts.handoffs.stop();
       await warehouse.close();
     },
   };
