@@ -1,5 +1,7 @@
 import 'dotenv/config';
 import { Command } from 'commander';
+import { CliError } from './cli/cli-error.ts';
+import { registerSeed } from './cli/seed-command.ts';
 import { registerServe } from './cli/serve-command.ts';
 import { registerTokenCommands } from './cli/token-commands.ts';
 import { registerWriteback } from './cli/writeback-command.ts';
@@ -24,18 +26,19 @@ const context = {
 registerServe(program, context);
 registerTokenCommands(program, context);
 registerWriteback(program, context);
+registerSeed(program, context);
 
 try {
   await program.parseAsync();
 } catch (error) {
-  // Known start-up failures get their own message and no stack trace.
-  if (
+  // Known failures are explained in their message; anything else keeps its stack for debug.
+  const known =
+    error instanceof CliError ||
     error instanceof EnvironmentError ||
     error instanceof ConfigError ||
-    error instanceof WarehouseError
-  ) {
-    process.stderr.write(`upsignal: ${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
+    error instanceof WarehouseError;
+  const detail = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`upsignal: ${known ? detail : `unexpected error: ${detail}`}\n`);
+  if (!known && process.env.UPSIGNAL_LOG_LEVEL === 'debug') console.error(error);
+  process.exit(1);
 }

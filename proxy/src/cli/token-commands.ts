@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { TokenStore } from '../auth/token-store.ts';
 import type { CliContext } from './cli-context.ts';
+import { CliError } from './cli-error.ts';
 import { openForCli } from './open-for-cli.ts';
 
 /** `upsignal token issue|revoke|list`: sellers' bearer tokens, stored hashed. */
@@ -14,7 +15,7 @@ export function registerTokenCommands(program: Command, context: CliContext) {
     .option('--label <label>', 'where the token is used, e.g. "chrome laptop"')
     .action(async (options: { email: string; label?: string }) => {
       if (!/^[^@\s]+@[^@\s]+$/.test(options.email)) {
-        throw new Error(`not an email address: ${options.email}`);
+        throw new CliError(`not an email address: ${options.email}`);
       }
       await withStore(context, async (store) => {
         const issued = await store.issue(options.email, options.label ?? null);

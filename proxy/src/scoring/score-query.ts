@@ -39,6 +39,9 @@ export function buildScoreQuery(
     return 'CAST(? AS DATE)';
   };
   const daysBefore = (days: number) => `${refDay()} - ${Math.trunc(days)}`;
+  const inWindow = () =>
+    `ev.timestamp >= CAST(${daysBefore(90)} AS TIMESTAMP) ` +
+    `AND ev.timestamp < CAST(${refDay()} AS TIMESTAMP)`;
 
   const sql = `WITH ${'all' in targets ? allAccounts(t) : resolveItems(t, targets.items, binds)},
 targets AS (SELECT DISTINCT account_id FROM resolved),
@@ -56,20 +59,18 @@ latest_group AS (
   FROM ${t.groups} g JOIN target_users tu ON tu.user_id = g.user_id
   QUALIFY ROW_NUMBER() OVER (PARTITION BY g.user_id ORDER BY g.timestamp DESC) = 1
 ),
-window_events AS (
-  SELECT ev.user_id, ev.anonymous_id, ev.context_group_id, ev.event, ev.timestamp
-  FROM ${t.tracks} ev
-  WHERE ev.timestamp >= CAST(${daysBefore(90)} AS TIMESTAMP)
-    AND ev.timestamp < CAST(${refDay()} AS TIMESTAMP)
-),
--- Anonymous ids that may need stitching: on a target group's events, or on events without a
--- group. Filtering IDENTIFIES on its partition key keeps "last identified as" exact, and keeps
--- users who never sent a group call.
+-- Anonymous ids whose stitching can change a score: those on the target groups' anonymous
+-- events, and those ever identified as a target user (only these can make an event sent
+-- without a group count). Filtering IDENTIFIES on its partition key keeps "last identified as"
+-- exact, and keeps users who never sent a group call.
 anonymous_ids AS (
-  SELECT DISTINCT ev.anonymous_id
-  FROM window_events ev LEFT JOIN target_groups tg ON tg.group_id = ev.context_group_id
-  WHERE ev.user_id IS NULL AND ev.anonymous_id IS NOT NULL
-    AND (ev.context_group_id IS NULL OR tg.group_id IS NOT NULL)
+  SELECT ev.anonymous_id
+  FROM ${t.tracks} ev JOIN target_groups tg ON tg.group_id = ev.context_group_id
+  WHERE ev.user_id IS NULL AND ev.anonymous_id IS NOT NULL AND ${inWindow()}
+  UNION
+  SELECT i.anonymous_id
+  FROM ${t.identifies} i JOIN target_users tu ON tu.user_id = i.user_id
+  WHERE i.anonymous_id IS NOT NULL
 ),
 -- Anonymous events are stitched to the user their anonymous id was last identified as.
 identified AS (
@@ -78,21 +79,31 @@ identified AS (
   WHERE i.user_id IS NOT NULL
   QUALIFY ROW_NUMBER() OVER (PARTITION BY i.anonymous_id ORDER BY i.timestamp DESC) = 1
 ),
--- Grouped events join the target groups first, so most rows are dropped before any stitching.
+-- Each branch joins TRACKS straight to a few keys of the target accounts, so the engine can
+-- skip the storage that holds none of them (DuckDB row groups, Snowflake micro-partitions)
+-- rather than read and keep every event of the window for one account's score.
 events AS (
   SELECT tg.account_id, ev.event, CAST(ev.timestamp AS DATE) AS day,
     COALESCE(ev.user_id, idf.user_id, ev.anonymous_id) AS person
-  FROM window_events ev
+  FROM ${t.tracks} ev
   JOIN target_groups tg ON tg.group_id = ev.context_group_id
   LEFT JOIN identified idf ON idf.anonymous_id = ev.anonymous_id
+  WHERE ${inWindow()}
   UNION ALL
-  SELECT tg.account_id, ev.event, CAST(ev.timestamp AS DATE) AS day,
-    COALESCE(ev.user_id, idf.user_id, ev.anonymous_id) AS person
-  FROM window_events ev
-  LEFT JOIN identified idf ON idf.anonymous_id = ev.anonymous_id
-  JOIN latest_group lg ON lg.user_id = COALESCE(ev.user_id, idf.user_id)
+  -- A known user's event without a group belongs to the account of the user's latest group.
+  SELECT tg.account_id, ev.event, CAST(ev.timestamp AS DATE) AS day, ev.user_id AS person
+  FROM ${t.tracks} ev
+  JOIN latest_group lg ON lg.user_id = ev.user_id
   JOIN target_groups tg ON tg.group_id = lg.group_id
-  WHERE ev.context_group_id IS NULL
+  WHERE ev.context_group_id IS NULL AND ${inWindow()}
+  UNION ALL
+  -- An anonymous one, to that of the user its anonymous id was last identified as.
+  SELECT tg.account_id, ev.event, CAST(ev.timestamp AS DATE) AS day, idf.user_id AS person
+  FROM ${t.tracks} ev
+  JOIN identified idf ON idf.anonymous_id = ev.anonymous_id
+  JOIN latest_group lg ON lg.user_id = idf.user_id
+  JOIN target_groups tg ON tg.group_id = lg.group_id
+  WHERE ev.context_group_id IS NULL AND ev.user_id IS NULL AND ${inWindow()}
 ),
 person_days AS (
   SELECT account_id, person, day FROM events GROUP BY account_id, person, day

@@ -49,6 +49,8 @@ export async function openWarehouse(
     await seedDemoWarehouse(warehouse, tables, {
       accounts,
       today: new Date().toISOString().slice(0, 10),
+      // A large demo takes a while; say how far it got (`upsignal seed` draws a bar instead).
+      onProgress: (done, total, step) => log.debug({ done, total, step }, 'seeding'),
     });
   }
   await warehouse.run(outputTableStatements(tables), { label: 'create output tables' });
