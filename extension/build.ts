@@ -107,7 +107,8 @@ async function main() {
   for (const [name, size] of Object.entries(report.contentScripts)) {
     const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
     process.stdout.write(
-      `content script ${name}: ${kib(size.bytes)} raw, ${kib(size.gzipBytes)} gzipped (${size.file})\n`,
+      `content script ${name}: ${kib(size.bytes)} raw, ` +
+        `${kib(size.gzipBytes)} gzipped (${size.file})\n`,
     );
   }
   process.stdout.write(`unpacked extension written to ${relative(process.cwd(), dist) || '.'}\n`);

@@ -98,7 +98,7 @@ describe('handing an account off to Slack from the card', () => {
     expect(alerts()).toEqual([{ type, message }]);
   });
 
-  it('says who handed the account off already when the cooldown refuses a new handoff', async () => {
+  it('says who handed the account off when the cooldown refuses a new handoff', async () => {
     const earlier = handoffFixture({
       requestedBy: 'ana@seller.test',
       createdAt: '2026-05-01T16:20:00Z',
@@ -134,7 +134,7 @@ describe('handing an account off to Slack from the card', () => {
     ]);
   });
 
-  it('resends the same idempotency key when a click got no answer, and a new one after', async () => {
+  it('resends the same idempotency key when a click got no answer, then a new one', async () => {
     const { calls, clickAndWait } = await renderLoadedCard(
       new Error('socket hang up'),
       { status: 201, body: handoffFixture() },

@@ -89,7 +89,10 @@ export function createProxyClient(options: ProxyClientOptions) {
       return call('healthz', healthResponseSchema, { signal });
     },
 
-    /** Posts once, then again with the same idempotencyKey while the proxy is unreachable or 5xx. */
+    /**
+     * Posts once, then again with the same idempotencyKey while the proxy is unreachable or
+     * answers 5xx.
+     */
     async createHandoff(request: HandoffRequest) {
       let result: Result<z.infer<typeof handoffResponseSchema>> = await post();
       for (const delay of retryDelays) {

@@ -39,7 +39,9 @@ export function OptionsForm({ load, save, requestPermission }: Props) {
         ? { tone: 'success', text: `Saved. Upsignal may now reach ${parsed.origin}.` }
         : {
             tone: 'error',
-            text: `Saved, but permission denied: Upsignal cannot reach ${parsed.origin} until you allow it.`,
+            text:
+              'Saved, but permission denied: ' +
+              `Upsignal cannot reach ${parsed.origin} until you allow it.`,
           },
     );
   };

@@ -27,7 +27,8 @@ export function failureAdvice(failure: Failure, credentialsAdvice?: string): Fai
       return {
         title: 'Your token was refused',
         detail: fixCredentials(
-          'It may have been revoked. Ask your Upsignal admin for a new token and paste it in the options.',
+          'It may have been revoked. ' +
+            'Ask your Upsignal admin for a new token and paste it in the options.',
         ),
         action: credentialsAdvice ? null : 'options',
       };

@@ -26,7 +26,9 @@ export function outcomeText(handoff: Handoff): { tone: OutcomeTone; text: string
     case 'failed':
       return {
         tone: 'error',
-        text: `Slack did not take it (${handoff.lastError ?? 'no reason given'}). Ask your admin to check the Slack setup.`,
+        text:
+          `Slack did not take it (${handoff.lastError ?? 'no reason given'}). ` +
+          'Ask your admin to check the Slack setup.',
       };
   }
 }
@@ -36,5 +38,6 @@ export function alreadyHandedOffText(handoff: Handoff): string {
 }
 
 export function lastHandoffText(handoff: Handoff, playTitle: string): string {
-  return `Last handoff: ${playTitle}, by ${handoff.requestedBy} on ${formatDay(handoff.createdAt)} (${handoff.state}).`;
+  const day = formatDay(handoff.createdAt);
+  return `Last handoff: ${playTitle}, by ${handoff.requestedBy} on ${day} (${handoff.state}).`;
 }

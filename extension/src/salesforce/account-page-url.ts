@@ -16,8 +16,10 @@ export type AccountPage = {
 // and the developer/scratch variants (`.develop.`, `.scratch.`) that the manifest also matches.
 const LIGHTNING_HOST = /^(?:[a-z0-9-]+\.)+lightning\.force\.com$/i;
 
-const RECORD_PATH =
-  /^\/lightning\/r\/Account\/([a-zA-Z0-9]{15}|[a-zA-Z0-9]{18})\/(view|edit|related\/[A-Za-z0-9_]+\/view)\/?$/;
+const RECORD_PATH = new RegExp(
+  '^/lightning/r/Account/([a-zA-Z0-9]{15}|[a-zA-Z0-9]{18})' +
+    '/(view|edit|related/[A-Za-z0-9_]+/view)/?$',
+);
 
 export function parseAccountPageUrl(url: string | URL): AccountPage | null {
   const parsed = toUrl(url);

@@ -67,7 +67,8 @@ export function registerSeed(program: Command, context: CliContext) {
           });
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           process.stdout.write(
-            `Seeded ${path}: ${options.accounts} accounts, ${events[0]?.n} events in ${seconds} s\n`,
+            `Seeded ${path}: ${options.accounts} accounts, ` +
+              `${events[0]?.n} events in ${seconds} s\n`,
           );
         } finally {
           bar.stop();

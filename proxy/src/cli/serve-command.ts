@@ -40,7 +40,8 @@ async function banner(proxy: Awaited<ReturnType<typeof startProxy>>, envToken: b
       'Score the top demo account:',
       top?.account.salesforceAccountId
         ? `  curl -s -H "Authorization: Bearer ${token}" ` +
-            `"${proxy.url}/v1/accounts/score?salesforceAccountId=${top.account.salesforceAccountId}"`
+            `"${proxy.url}/v1/accounts/score?` +
+            `salesforceAccountId=${top.account.salesforceAccountId}"`
         : `  curl -s -H "Authorization: Bearer ${token}" "${proxy.url}/v1/accounts/top?limit=5"`,
     );
   } else if (!envToken) {

@@ -82,7 +82,8 @@ function setupStatements(n: number, today: string): string[] {
       SELECT * FROM (VALUES ${plans
         .map(
           (p, index) =>
-            `(${index}, '${p.plan}', ${p.seatLimit}, ${p.storageLimitGb}, ${p.apiCallLimit}, ${p.mrr})`,
+            `(${index}, '${p.plan}', ${p.seatLimit}, ${p.storageLimitGb},
+              ${p.apiCallLimit}, ${p.mrr})`,
         )
         .join(', ')}) t(plan_index, plan, seat_limit, storage_limit_gb, api_call_limit, mrr)`,
     `CREATE OR REPLACE TABLE demo_accounts AS
@@ -157,8 +158,10 @@ function usageStatements(t: Tables): string[] {
       SELECT a.account_id, d.day,
         CAST(CASE a.archetype
           WHEN ${A.atSeatWall} THEN greatest(a.seat_limit - floor(d.d * 0.2), a.seat_limit / 2)
-          WHEN ${A.overSeatWall} THEN greatest(a.seat_limit + 2 - floor(d.d * 0.25), a.seat_limit / 2)
-          WHEN ${A.growing} THEN round(a.seat_limit * 0.5) + CASE WHEN d.d < 8 THEN 8 - d.d ELSE 0 END
+          WHEN ${A.overSeatWall}
+            THEN greatest(a.seat_limit + 2 - floor(d.d * 0.25), a.seat_limit / 2)
+          WHEN ${A.growing}
+            THEN round(a.seat_limit * 0.5) + CASE WHEN d.d < 8 THEN 8 - d.d ELSE 0 END
           WHEN ${A.dormant} THEN round(a.seat_limit * 0.4)
           ELSE round(a.seat_limit * (0.3 + 0.4 * a.r))
         END AS BIGINT) AS seats_used,

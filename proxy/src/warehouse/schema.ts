@@ -62,6 +62,7 @@ export function sourceTableStatements(tables: Tables): string[] {
       timestamp TIMESTAMP)`,
     `CREATE TABLE IF NOT EXISTS ${tables.identifies} (
       user_id TEXT, anonymous_id TEXT, email TEXT, timestamp TIMESTAMP)`,
-    `CREATE TABLE IF NOT EXISTS ${tables.groups} (user_id TEXT, group_id TEXT, timestamp TIMESTAMP)`,
+    `CREATE TABLE IF NOT EXISTS ${tables.groups} (
+      user_id TEXT, group_id TEXT, timestamp TIMESTAMP)`,
   ];
 }

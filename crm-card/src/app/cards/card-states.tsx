@@ -45,11 +45,17 @@ export function NotLinkedView({ companyId, domain, candidates }: NotLinkedProps)
 
 function domainAdvice(domain: string | null, candidates: Candidate[]): string {
   if (!domain) {
-    return "Or set this company's domain in HubSpot to the account's domain: the card then finds it by domain.";
+    return (
+      "Or set this company's domain in HubSpot to the account's domain: " +
+      'the card then finds it by domain.'
+    );
   }
   if (candidates.length > 0) {
     const names = candidates.map((candidate) => `${candidate.name} (${candidate.accountId})`);
-    return `Several accounts use ${domain}: ${names.join(', ')}. A "hubspot" row says which one this is.`;
+    return (
+      `Several accounts use ${domain}: ${names.join(', ')}. ` +
+      'A "hubspot" row says which one this is.'
+    );
   }
   return `No account uses this company's domain, ${domain}, either.`;
 }

@@ -5,12 +5,11 @@ export type CardAlert = { type: 'success' | 'info' | 'warning' | 'danger'; messa
 
 /** What the seller is told once the proxy has answered a handoff. */
 export function handoffOutcomeAlert({ handoff }: HandoffResponse, playTitle: string): CardAlert {
+  const channel = handoff.channel ? ` (${handoff.channel})` : '';
+  const reason = handoff.lastError ?? 'no reason given';
   switch (handoff.state) {
     case 'sent':
-      return {
-        type: 'success',
-        message: `Handed off to Slack${handoff.channel ? ` (${handoff.channel})` : ''}: ${playTitle}.`,
-      };
+      return { type: 'success', message: `Handed off to Slack${channel}: ${playTitle}.` };
     case 'pending':
       return {
         type: 'info',
@@ -24,7 +23,7 @@ export function handoffOutcomeAlert({ handoff }: HandoffResponse, playTitle: str
     case 'failed':
       return {
         type: 'danger',
-        message: `The handoff is saved, but Slack refused it: ${handoff.lastError ?? 'no reason given'}.`,
+        message: `The handoff is saved, but Slack refused it: ${reason}.`,
       };
   }
 }
