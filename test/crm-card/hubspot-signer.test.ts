@@ -66,7 +66,7 @@ describe('the HubSpot request signer used by the integration tests', () => {
     ).toBe(hubspotClientSignature('GET', signed, '', 3));
   });
 
-  it('sends the appId, the JSON body and both signature headers, signed over the public URL', async () => {
+  it('sends appId, JSON body and both signature headers, signed over the public URL', async () => {
     const { origin, received } = await recordingServer();
     const fetch = createHubSpotFetch({
       clientSecret: 'app-secret',

@@ -23,7 +23,7 @@ describe('the HubSpot developer project in crm-card/', () => {
     expect(meetsMinimumPlatformVersion(project.platformVersion, '2025.2')).toBe(true);
   });
 
-  it("parses with HubSpot's project parser into a private app and a company record tab card", async () => {
+  it("parses with HubSpot's parser into a private app and a company record tab card", async () => {
     const { platformVersion } = await readJson('hsproject.json');
     const { intermediateRepresentation, skippedHsMetaFiles } = await translate(
       { projectSourceDir: path.join(projectDir, 'src'), platformVersion },

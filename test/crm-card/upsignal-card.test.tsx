@@ -43,11 +43,12 @@ describe('the expansion card on a company record', () => {
     const band = findByTestId(Tag, 'upsignal-band');
     expect(band.text).toBe('Expansion-ready');
     expect(band.props.variant).toBe('error');
-    expect(findByTestId(Text, 'upsignal-freshness').text).toBe('Team plan · Data as of 2026-05-03');
+    const freshness = findByTestId(Text, 'upsignal-freshness');
+    expect(freshness.text).toBe('Team plan · Data as of 2026-05-03');
     expect(maybeFindByTestId(Tag, 'upsignal-stale')).toBeNull();
   });
 
-  it('draws a bar per metered resource with its use, share of the limit and days to the wall', async () => {
+  it('draws a bar per metered resource with use, share of limit and days to the wall', async () => {
     const { fetch } = scriptedFetch({ status: 200, body: scoreFixture() });
     const { waitFor, findByTestId } = renderCard(fetch);
     await waitFor(() => findByTestId(ProgressBar, 'upsignal-gauge-seats'));

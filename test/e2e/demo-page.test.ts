@@ -83,7 +83,7 @@ describe('the /demo page', () => {
     await page.close();
   });
 
-  it('switches the record and the overlay when another account is chosen, and keeps the URL', async () => {
+  it('switches record and overlay when another account is chosen, and keeps the URL', async () => {
     const page = await browser.newPage();
     await page.goto(`${proxy.baseUrl}/demo#token=${proxy.token}`);
     const chosen = top.accounts[1]!.account;
@@ -113,7 +113,8 @@ describe('the /demo page', () => {
     const error = page.getByTestId('demo-error');
     await error.waitFor();
     expect(await error.textContent()).toBe(
-      'Connect Upsignal to your proxyOpen the demo link the proxy printed when it started: it ends with #token=…',
+      'Connect Upsignal to your proxy' +
+        'Open the demo link the proxy printed when it started: it ends with #token=…',
     );
     await page.close();
   });

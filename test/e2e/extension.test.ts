@@ -125,7 +125,7 @@ const overlayCount = (page: Page) =>
   page.evaluate(() => document.querySelectorAll('upsignal-overlay').length);
 
 describe('the overlay on Salesforce Lightning', () => {
-  it('shows the score, band, gauges, signals and plays the proxy computes for the account', async () => {
+  it('shows the score, band, gauges, signals and plays the proxy computes', async () => {
     const page = await openAccount(first.top.account.salesforceAccountId!);
 
     await expectOverlayFor(page, first.score);
@@ -200,7 +200,8 @@ describe('the overlay on Salesforce Lightning', () => {
         'Your token was refused',
       );
       expect(await error.getByTestId('upsignal-error-detail').textContent()).toBe(
-        'It may have been revoked. Ask your Upsignal admin for a new token and paste it in the options.',
+        'It may have been revoked. ' +
+          'Ask your Upsignal admin for a new token and paste it in the options.',
       );
 
       const optionsOpened = browser.context.waitForEvent('page');

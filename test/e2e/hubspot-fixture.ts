@@ -8,7 +8,9 @@ const SHELL = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>HubSpot</title></head>
 <body style="margin:0;font-family:sans-serif">
-<header style="height:64px;background:#213343;color:#fff;display:flex;align-items:center;padding:0 16px">HubSpot</header>
+<header
+  style="height:64px;background:#213343;color:#fff;display:flex;align-items:center;padding:0 16px"
+>HubSpot</header>
 <main id="record" style="padding:16px"></main>
 <script>
   document.getElementById('record').textContent = location.pathname;

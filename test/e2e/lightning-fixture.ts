@@ -14,10 +14,21 @@ const SHELL = `<!doctype html>
 <meta charset="utf-8">
 <title>Lightning Experience</title>
 <style>
-  body { margin: 0; font-family: Arial, sans-serif; font-size: 13px; background: #b0c4df; color: #181818; }
-  .slds-global-header { height: 50px; background: #fff; display: flex; align-items: center; padding: 0 16px; border-bottom: 1px solid #ddd; }
-  .slds-context-bar { height: 40px; background: #fff; border-bottom: 3px solid #0176d3; display: flex; gap: 16px; align-items: center; padding: 0 16px; }
-  main { margin: 12px 360px 12px 12px; background: #fff; border-radius: 4px; padding: 16px; min-height: 400px; }
+  body {
+    margin: 0; font-family: Arial, sans-serif; font-size: 13px; background: #b0c4df; color: #181818;
+  }
+  .slds-global-header {
+    height: 50px; background: #fff; display: flex; align-items: center; padding: 0 16px;
+    border-bottom: 1px solid #ddd;
+  }
+  .slds-context-bar {
+    height: 40px; background: #fff; border-bottom: 3px solid #0176d3; display: flex; gap: 16px;
+    align-items: center; padding: 0 16px;
+  }
+  main {
+    margin: 12px 360px 12px 12px; background: #fff; border-radius: 4px; padding: 16px;
+    min-height: 400px;
+  }
   a { color: #0176d3; }
   /* Lightning's own styles reach every element they can: the overlay must not be affected. */
   * { font-size: 13px; }

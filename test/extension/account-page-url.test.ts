@@ -26,7 +26,7 @@ describe('parseAccountPageUrl', () => {
     });
   });
 
-  it('accepts an 18-character Id whose suffix is in lower case and returns the canonical form', () => {
+  it('accepts an 18-character Id whose suffix is lower case and returns the canonical form', () => {
     const page = parseAccountPageUrl(`${ORG}/lightning/r/Account/${ID_15}iab/view`);
     expect(page?.salesforceAccountId).toBe(ID_18);
   });

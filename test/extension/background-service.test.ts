@@ -181,7 +181,7 @@ describe('background service: scores', () => {
     expect(seen[0]?.url).toBe(`/upsignal/v1/accounts/score?salesforceAccountId=${ACME_18}`);
   });
 
-  it('asks for the options when no proxy URL or token is saved, without calling anything', async () => {
+  it('asks for options when no proxy URL or token is saved, without calling anything', async () => {
     const { instance } = service({ loadSettings: async () => ({ proxyUrl: baseUrl }) });
 
     const answer = await instance.handle(scoreMessage());
@@ -274,7 +274,8 @@ describe('background service: scores', () => {
       failure: {
         kind: 'invalid_response',
         message:
-          'Unexpected answer from v1/accounts/score (score: Invalid input: expected number, received string)',
+          'Unexpected answer from v1/accounts/score ' +
+          '(score: Invalid input: expected number, received string)',
       },
     });
   });

@@ -21,7 +21,8 @@ describe('failureAdvice', () => {
     expect(failureAdvice(failure('unauthorized'))).toEqual({
       title: 'Your token was refused',
       detail:
-        'It may have been revoked. Ask your Upsignal admin for a new token and paste it in the options.',
+        'It may have been revoked. ' +
+        'Ask your Upsignal admin for a new token and paste it in the options.',
       action: 'options',
     });
   });
@@ -40,7 +41,8 @@ describe('failureAdvice', () => {
     expect(failureAdvice(failure('not_found', 'No account is linked to 001….'))).toEqual({
       title: 'This account is not in the warehouse',
       detail:
-        'No account is linked to 001…. Ask your data team to link this record to a warehouse account.',
+        'No account is linked to 001…. ' +
+        'Ask your data team to link this record to a warehouse account.',
       action: null,
     });
   });

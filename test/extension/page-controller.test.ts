@@ -74,7 +74,7 @@ describe('startPageController', () => {
     expect(overlay.shown).toHaveLength(0);
   });
 
-  it('aborts the previous account’s work and shows the next account after an in-app navigation', () => {
+  it('aborts the previous account’s work and shows next account after in-app navigation', () => {
     const nav = scriptedNavigation(accountUrl(ACME));
     const overlay = visibleOverlay();
     startPageController({ source: nav.source, parse: accountPageTarget, view: overlay.view });

@@ -58,7 +58,7 @@ describe('upsignal seed', () => {
     }
   });
 
-  it('refuses to replace an existing warehouse without --force, without a stack trace', async () => {
+  it('refuses to replace existing warehouse without --force, without a stack trace', async () => {
     const refused = await failure('seed', '--accounts', '12');
 
     expect(refused.code).toBe(1);

@@ -107,7 +107,7 @@ describe.each(warehouseModes)('handoffs on %s', (warehouse) => {
   });
 
   describe('a handoff with Slack configured', () => {
-    it('is posted once to the play channel and keeps the Slack timestamp and permalink', async () => {
+    it('is posted once to the play channel and keeps Slack timestamp and permalink', async () => {
       const proxy = await start({ env: slackEnv() });
 
       const { status, body } = await handOff(proxy, seatPack('click-0001'));
@@ -264,7 +264,7 @@ describe.each(warehouseModes)('handoffs on %s', (warehouse) => {
       );
     });
 
-    it('answers a repeated idempotency key with the same handoff and never posts twice', async () => {
+    it('answers repeated idempotency key with the same handoff and never posts twice', async () => {
       const proxy = await start({ env: slackEnv() });
 
       const first = await handOff(proxy, seatPack('click-0004'));
@@ -359,7 +359,7 @@ describe.each(warehouseModes)('handoffs on %s', (warehouse) => {
       expect(postMessages()).toHaveLength(1);
     });
 
-    it('fails at once when Slack refuses the bot token, and says which setting to fix', async () => {
+    it('fails at once when Slack refuses the bot token and says which setting to fix', async () => {
       const proxy = await start({ env: slackEnv({ SLACK_BOT_TOKEN: 'xoxb-revoked-token-0000' }) });
 
       const { body } = await handOff(proxy, seatPack('click-0024'));
@@ -604,7 +604,7 @@ describe.each(warehouseModes)('handoffs on %s', (warehouse) => {
       expect(slack.posted()).toHaveLength(1);
     });
 
-    it('answers problems when listing without an account id or for an unknown account', async () => {
+    it('answers problems when listing without account id or for an unknown account', async () => {
       const proxy = await start({ env: slackEnv() });
       const get = async (query: string) => {
         const response = await fetch(`${proxy.baseUrl}/v1/handoffs${query}`, {

@@ -111,7 +111,7 @@ describe.each(warehouseModes)('the score API on %s', (mode) => {
       expect(response.headers.get('etag')).toMatch(/^W\/"/);
     });
 
-    it('finds the same account by a 15-character Id, HubSpot id, domain and account id', async () => {
+    it('finds the same account by 15-character Id, HubSpot id, domain and account id', async () => {
       const lookups = [
         `salesforceAccountId=${SPIKE_ACCOUNT.salesforce.slice(0, 15)}`,
         `hubspotCompanyId=${SPIKE_ACCOUNT.hubspot}`,
@@ -247,7 +247,7 @@ describe.each(warehouseModes)('the score API on %s', (mode) => {
   });
 
   describe('POST /v1/accounts/scores', () => {
-    it('scores many accounts with one warehouse query and reports each failure in place', async () => {
+    it('scores accounts with one warehouse query and reports each failure in place', async () => {
       const before = await warehouseQueries('score');
       const items = [
         { accountId: 'acc_00040' },
@@ -412,7 +412,7 @@ describe.each(warehouseModes)('the score API on %s', (mode) => {
       expect(await warehouseQueries('score')).toBe(before + 1);
     });
 
-    it('serves a page view of an account already scored by a list view without a query', async () => {
+    it('serves a page view of an account scored by a list view without a query', async () => {
       await get('/v1/accounts/top?limit=1');
       const before = await warehouseQueries('score');
 

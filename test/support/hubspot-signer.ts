@@ -48,7 +48,10 @@ export type HubSpotFetchStandIn = {
   appId: number;
   /** Origins listed in app-hsmeta.json permittedUrls.fetch; HubSpot refuses any other URL. */
   permittedOrigins: string[];
-  /** Where the public URL is actually served (a TLS-terminating balancer does this in production). */
+  /**
+   * Where the public URL is actually served (a TLS-terminating balancer does this in
+   * production).
+   */
   route?: (publicUrl: URL) => string;
 };
 

@@ -207,7 +207,7 @@ describe('the minimum volume', () => {
 });
 
 describe('the history length', () => {
-  it('gives an account with usage on fewer than half the compared weekdays no spike value', async () => {
+  it('gives an account with usage on fewer than half the weekdays no spike value', async () => {
     // Two of eight earlier Mondays have rows; counting the six missing ones as zero would make
     // an ordinary 1000-call Monday look like a z-score in the hundreds.
     expect((await spikes())['acc-new']).toEqual({ value: null, fired: false });
