@@ -8,7 +8,10 @@ import { DEMO_EMAIL } from '../../proxy/src/server/demo-token.ts';
 import { type RunningProxy, startProxy as start } from '../../proxy/src/server/start-proxy.ts';
 import { openDuckDbWarehouse } from '../../proxy/src/warehouse/duckdb-adapter.ts';
 import { resolveTables } from '../../proxy/src/warehouse/table-names.ts';
-import { startSnowflakeTestWarehouse } from './snowflake-server/test-warehouse.ts';
+import {
+  type SnowflakeTestWarehouse,
+  startSnowflakeTestWarehouse,
+} from './snowflake-server/test-warehouse.ts';
 
 /**
  * Starts the real proxy in-process on a random port over a fresh DuckDB file seeded with the
@@ -42,6 +45,8 @@ export type TestProxy = {
   token: string;
   dbPath: string;
   proxy: RunningProxy;
+  /** The local Snowflake-protocol server in Snowflake mode (its `faults` switches); else null. */
+  snowflake: SnowflakeTestWarehouse | null;
   /** Stops the proxy and removes the files it was started on. */
   stop(): Promise<void>;
   /** Stops the proxy and keeps its warehouse file, for a restart on the same data. */
@@ -98,6 +103,7 @@ export async function startProxy(options: HarnessOptions = {}): Promise<TestProx
     token,
     dbPath,
     proxy,
+    snowflake,
     async stop() {
       await close();
       if (dir) await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { IncomingMessage } from 'node:http';
+import type { Context, MiddlewareHandler } from 'hono';
 import { LRUCache } from 'lru-cache';
 import type { AppEnv, Principal } from '../http/app-env.ts';
 import { HttpProblem, unauthorized } from '../http/http-problem.ts';
@@ -27,7 +28,7 @@ export function authenticate(options: AuthenticateOptions): MiddlewareHandler<Ap
   const seenSignatures = new LRUCache<string, true>({ max: 100_000, ttl: MAX_SIGNATURE_AGE_MS });
 
   return async function authenticateRequest(c, next) {
-    const address = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'direct';
+    const address = peerAddress(c);
     const authorization = c.req.header('authorization');
     const signature = c.req.header('x-hubspot-signature-v3');
 
@@ -128,6 +129,17 @@ function pathAndQuery(url: string): string {
   const afterScheme = url.indexOf('//');
   const slash = url.indexOf('/', afterScheme + 2);
   return slash === -1 ? '/' : url.slice(slash);
+}
+
+/**
+ * Failed attempts count against the TCP peer. X-Forwarded-For is not used: any client can write
+ * it, and one that changed it on every request would never be slowed down. Behind a load
+ * balancer every failed attempt then shares the balancer's allowance, which only slows failures.
+ */
+function peerAddress(c: Context<AppEnv>): string {
+  // @hono/node-server passes the Node request as the `incoming` binding.
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return incoming?.socket.remoteAddress ?? 'unknown';
 }
 
 function callerKey(principal: Principal): string {

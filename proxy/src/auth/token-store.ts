@@ -5,7 +5,12 @@ import type { Warehouse } from '../warehouse/warehouse.ts';
 /**
  * Sellers' bearer tokens. Only a SHA-256 of each token is stored, so a leaked table grants
  * nothing. Active hashes are held in memory and re-read every REFRESH_MS, so checking a token
- * costs no warehouse query; a revocation takes effect within that period.
+ * costs no warehouse query; a revocation made elsewhere takes effect within that period, and
+ * one made through this store at once.
+ *
+ * A known token is answered from memory even when the list is due a re-read, which then runs
+ * behind it: a warehouse that fails or hangs must not lock sellers out of the scores the proxy
+ * still has cached. The list read last stays in force until the warehouse answers again.
  */
 
 const TOKEN_PREFIX = 'ups_';
@@ -36,6 +41,7 @@ export function generateToken(): string {
 export class TokenStore {
   #active = new Map<string, TokenOwner>();
   #loadedAt = 0;
+  #attemptedAt = 0;
   #loading: Promise<void> | null = null;
 
   constructor(
@@ -53,14 +59,22 @@ export class TokenStore {
 
     const hash = hashToken(token);
     const age = Date.now() - this.#loadedAt;
-    if (age > REFRESH_MS || (!this.#active.has(hash) && age > MISS_REFRESH_MS)) {
-      await this.refresh();
+    const known = this.#active.get(hash);
+    if (known) {
+      // A failed re-read is logged by the instrumented warehouse and tried again a few seconds
+      // later, so a warehouse that is down is not asked on every request.
+      const retryDue = Date.now() - this.#attemptedAt > MISS_REFRESH_MS;
+      if (age > REFRESH_MS && retryDue) this.refresh().catch(() => {});
+      return known;
     }
+
+    if (age > MISS_REFRESH_MS) await this.refresh();
     return this.#active.get(hash) ?? null;
   }
 
   /** Re-reads the active hashes; concurrent callers share one query. */
   refresh(): Promise<void> {
+    if (!this.#loading) this.#attemptedAt = Date.now();
     this.#loading ??= this.warehouse
       .query(
         `SELECT token_hash, email, label FROM ${this.tables.apiTokens} WHERE revoked_at IS NULL`,
@@ -107,6 +121,9 @@ export class TokenStore {
         [new Date().toISOString().replace('Z', ''), match.fingerprint],
         { label: 'tokens' },
       );
+      for (const hash of this.#active.keys()) {
+        if (fingerprintOf(hash) === match.fingerprint) this.#active.delete(hash);
+      }
     }
     this.#loadedAt = 0;
     return matches.length;

@@ -39,11 +39,15 @@ export class ScoreCache {
     this.#cache = new LRUCache<string, Value, Context>({
       max: options.maxEntries,
       ttl: options.ttlSeconds * 1000,
+      // A stale score is returned at once while its refresh runs, and kept when the refresh
+      // fails. Not `allowStaleOnFetchRejection`: with no stale score to fall back on, that
+      // option resolves a failed fetch to undefined and the warehouse's error (a 503) is lost.
       allowStale: true,
       noDeleteOnStaleGet: true,
-      allowStaleOnFetchRejection: true,
-      allowStaleOnFetchAbort: true,
       noDeleteOnFetchRejection: true,
+      // A query already running still answers the requests waiting on it if the LRU evicts
+      // its entry meanwhile, rather than resolving them to nothing.
+      ignoreFetchAbort: true,
       fetchMethod: (key, _stale, { context, options: setOptions }) =>
         this.#load(key, context, setOptions),
     });

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Environment } from '../config/environment.ts';
@@ -10,6 +11,7 @@ import { openWarehouse } from '../warehouse/open-warehouse.ts';
 import { resolveTables } from '../warehouse/table-names.ts';
 import { writeSignals } from '../writeback/write-signals.ts';
 import { scheduleWriteback } from '../writeback/writeback-schedule.ts';
+import { answerClientErrors } from './client-errors.ts';
 import { ensureDemoToken } from './demo-token.ts';
 
 export type StartOptions = {
@@ -60,6 +62,8 @@ export async function startProxy({ env, log, today }: StartOptions) {
       resolve(instance),
     );
     instance.once('error', reject);
+    // Without createServer options, @hono/node-server serves over node:http.
+    answerClientErrors(instance as Server);
   });
   const { port } = server.address() as AddressInfo;
   const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;

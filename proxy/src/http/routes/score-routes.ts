@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { CacheOutcome, ScoreCache } from '../../cache/score-cache.ts';
 import type { AppEnv } from '../app-env.ts';
 import { HttpProblem, notFound } from '../http-problem.ts';
+import { jsonWithETag } from '../json-with-etag.ts';
 import { toHttpProblem } from '../problem-response.ts';
 import { parseOrThrow } from '../validate.ts';
 
@@ -43,7 +44,7 @@ export function scoreRoutes(cache: ScoreCache) {
     const score = scoreOrThrow(result, lookup);
 
     c.header('Cache-Control', `private, max-age=${result.stale ? 0 : result.remainingSeconds}`);
-    return c.json(score);
+    return jsonWithETag(c, score);
   });
 
   routes.post('/scores', async (c) => {
@@ -90,7 +91,7 @@ export function scoreRoutes(cache: ScoreCache) {
       })),
       computedAt: top[0]?.computedAt ?? new Date().toISOString(),
     };
-    return c.json(body);
+    return jsonWithETag(c, body);
   });
 
   return routes;
