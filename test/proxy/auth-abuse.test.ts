@@ -52,7 +52,7 @@ describe.each(warehouseModes)('credentials on %s', (mode) => {
     await proxy?.stop();
   });
 
-  it('accepts a seller token and a request HubSpot signed, so the refusals below mean something', async () => {
+  it('accepts a seller token and a HubSpot-signed request (the control case)', async () => {
     const byToken = await call(proxy, SCORE_PATH, { authorization: `Bearer ${proxy.token}` });
     const bySignature = await call(proxy, SCORE_PATH, signed(proxy, SCORE_PATH));
 
@@ -175,7 +175,7 @@ describe.each(warehouseModes)(`a limit of ${LIMIT} requests a minute on %s`, (mo
     }
   }
 
-  it(`serves exactly ${LIMIT} of ${BURST} concurrent requests from one seller and answers the rest 429`, async () => {
+  it(`serves ${LIMIT} of ${BURST} concurrent requests from one seller, the rest 429`, async () => {
     const answers = await burst(() => ({ authorization: `Bearer ${proxy.token}` }));
 
     expectLimited(answers, 200);
@@ -187,7 +187,7 @@ describe.each(warehouseModes)(`a limit of ${LIMIT} requests a minute on %s`, (mo
     expectLimited(answers, 401);
   });
 
-  it('limits a burst of bad tokens that claims a new X-Forwarded-For address each time', async () => {
+  it('limits bad tokens that claim a new X-Forwarded-For address each time', async () => {
     const answers = await burst((index) => ({
       authorization: `Bearer ups_guess${index}`,
       'x-forwarded-for': `203.0.113.${index}`,

@@ -163,7 +163,7 @@ trend AS (
   GROUP BY account_id
 ),
 -- Spikes: yesterday against the same weekday in earlier weeks (missing days count as zero).
-spike_weeks AS (${Array.from({ length: weeks }, (_, k) => `SELECT ${k + 1} AS k`).join(' UNION ALL ')}),
+spike_weeks AS (${weekNumbers(weeks)}),
 spike_history AS (
   SELECT tg.account_id, COALESCE(u.api_calls, 0) AS calls,
     CASE WHEN u.account_id IS NULL THEN 0 ELSE 1 END AS has_row
@@ -235,7 +235,10 @@ function allAccounts(t: Tables): string {
 function resolveItems(t: Tables, items: readonly TargetItem[], binds: SqlValue[]): string {
   const rows = items.map((item) => {
     binds.push(item.itemNo, item.kind, item.matchKey);
-    return 'SELECT CAST(? AS INTEGER) AS item_no, CAST(? AS TEXT) AS kind, CAST(? AS TEXT) AS match_key';
+    return (
+      'SELECT CAST(? AS INTEGER) AS item_no, CAST(? AS TEXT) AS kind, ' +
+      'CAST(? AS TEXT) AS match_key'
+    );
   });
 
   return `items AS (${rows.join('\n  UNION ALL ')}),
@@ -267,4 +270,9 @@ resolved AS (
   SELECT DISTINCT item_no, account_id FROM ranked
   WHERE history_rank = best_rank AND (history_rank = 0 OR valid_to = latest_end)
 )`;
+}
+
+/** 1..n as a row source written in plain SQL, since each engine has its own series function. */
+function weekNumbers(weeks: number): string {
+  return Array.from({ length: weeks }, (_, k) => `SELECT ${k + 1} AS k`).join(' UNION ALL ');
 }
