@@ -239,6 +239,22 @@ describe.each(warehouseModes)('the score API on %s', (mode) => {
       expect(wrongType.status).toBe(415);
     });
 
+    it('answers 405 with Allow to a method an endpoint does not take', async () => {
+      const put = await fetch(`${proxy.baseUrl}/v1/accounts/score?accountId=acc_00001`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${proxy.token}` },
+      });
+      const remove = await fetch(`${proxy.baseUrl}/healthz`, { method: 'DELETE' });
+
+      expect(put.status).toBe(405);
+      expect(put.headers.get('allow')).toBe('GET, HEAD');
+      expect((await problem(put)).detail).toBe(
+        'PUT is not supported on /v1/accounts/score; use GET, HEAD.',
+      );
+      expect(remove.status).toBe(405);
+      expect(remove.headers.get('allow')).toBe('GET, HEAD');
+    });
+
     it('answers 404 as a problem for unknown paths', async () => {
       const response = await get('/v1/nothing-here');
       expect(response.status).toBe(404);

@@ -28,6 +28,16 @@ import { scoreRoutes } from './routes/score-routes.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** What each endpoint answers to, for the 405 that a wrong method gets (RFC 9110, 15.5.6). */
+const allowedMethods: Record<string, string> = {
+  '/healthz': 'GET, HEAD',
+  '/metrics': 'GET, HEAD',
+  '/v1/accounts/score': 'GET, HEAD',
+  '/v1/accounts/scores': 'POST',
+  '/v1/accounts/top': 'GET, HEAD',
+  '/v1/handoffs': 'GET, HEAD, POST',
+};
+
 const DEMO_ROOT = fileURLToPath(new URL('../../../extension/dist/demo', import.meta.url));
 
 export type AppDependencies = {
@@ -98,12 +108,20 @@ export function createApp(deps: AppDependencies) {
   v1.route('/handoffs', handoffRoutes(handoffs.service));
   app.route('/v1', v1);
 
-  app.notFound((c) =>
-    problemResponse(
+  app.notFound((c) => {
+    const allow = allowedMethods[c.req.path];
+    if (allow) {
+      const detail = `${c.req.method} is not supported on ${c.req.path}; use ${allow}.`;
+      return problemResponse(
+        c,
+        new HttpProblem(405, 'Method not allowed', detail, { headers: { Allow: allow } }),
+      );
+    }
+    return problemResponse(
       c,
       notFound('No such endpoint. See /healthz, /metrics, /v1/accounts/* and /v1/handoffs.'),
-    ),
-  );
+    );
+  });
   app.onError((error, c) => {
     const problem = toHttpProblem(error);
     if (problem.status >= 500 && !(error instanceof HttpProblem)) {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBType, DuckDBTypeId } from '@duckdb/node-api';
+import pLimit from 'p-limit';
 import { normaliseValue, type ValueKind } from './normalise-value.ts';
 import {
   type QueryOptions,
@@ -9,6 +10,13 @@ import {
   type Warehouse,
   WarehouseError,
 } from './warehouse.ts';
+
+/**
+ * Queries running at once. DuckDB parallelises each query over every core already; running
+ * many cold scoring queries side by side only multiplies their memory (hundreds of concurrent
+ * cold lookups once took the proxy to 4 GB), so the rest wait their turn.
+ */
+export const DUCKDB_MAX_CONCURRENT_QUERIES = 4;
 
 /**
  * The embedded default: DuckDB in-process on a local file. Each query takes its own
@@ -26,15 +34,19 @@ export async function openDuckDbWarehouse(path: string): Promise<Warehouse> {
     });
   }
 
-  async function withConnection<T>(
+  const limit = pLimit(DUCKDB_MAX_CONCURRENT_QUERIES);
+
+  function withConnection<T>(
     work: (c: Awaited<ReturnType<DuckDBInstance['connect']>>) => Promise<T>,
   ) {
-    const connection = await instance.connect();
-    try {
-      return await work(connection);
-    } finally {
-      connection.closeSync();
-    }
+    return limit(async () => {
+      const connection = await instance.connect();
+      try {
+        return await work(connection);
+      } finally {
+        connection.closeSync();
+      }
+    });
   }
 
   return {
