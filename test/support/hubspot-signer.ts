@@ -6,6 +6,8 @@ import type { HubSpotFetchOptions } from '@hubspot/ui-extensions';
  * validation spec (v3): HubSpot appends `appId` to the query string, sends the body as JSON, and
  * signs method + full URI + raw body + timestamp (epoch ms) with HMAC-SHA256 under the app's
  * client secret, base64, in `X-HubSpot-Signature-v3` beside `X-HubSpot-Request-Timestamp`.
+ * It deliberately shares no code with the proxy's verifier, so a misreading of the spec in one
+ * is caught by the other rather than repeated in both.
  */
 
 export type SignatureInput = {
