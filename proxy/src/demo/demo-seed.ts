@@ -158,8 +158,9 @@ function usageStatements(t: Tables): string[] {
       SELECT a.account_id, d.day,
         CAST(CASE a.archetype
           WHEN ${A.atSeatWall} THEN greatest(a.seat_limit - floor(d.d * 0.2), a.seat_limit / 2)
+          -- Past the wall and still adding seats fast: the hottest accounts of the demo.
           WHEN ${A.overSeatWall}
-            THEN greatest(a.seat_limit + 2 - floor(d.d * 0.25), a.seat_limit / 2)
+            THEN greatest(a.seat_limit + 2 - floor((d.d - 1) * 0.6), a.seat_limit / 2)
           WHEN ${A.growing}
             THEN round(a.seat_limit * 0.5) + CASE WHEN d.d < 8 THEN 8 - d.d ELSE 0 END
           WHEN ${A.dormant} THEN round(a.seat_limit * 0.4)
