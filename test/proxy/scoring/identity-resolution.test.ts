@@ -1,6 +1,5 @@
 import { type AccountLookupInput, accountLookupSchema } from '@upsignal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../proxy/src/config/scoring-config.ts';
 import {
   createScoreService,
   type LookupOutcome,
@@ -11,26 +10,12 @@ import {
   type FixtureWarehouse,
   REF,
 } from '../../support/fixture-warehouse.ts';
+import { neutralConfig } from '../../support/neutral-config.ts';
 
 // How a CRM or warehouse identity finds its account in ACCOUNT_IDENTITIES (and ACCOUNTS), with
 // identity history: every lookup below is resolved in one call of the real score service.
 
-const config = parseConfig(`
-bands: [{ id: all, label: All, min: 0, colour: "#706e6b" }]
-signals:
-  seat_utilisation: { threshold: 0.9, points: 0 }
-  storage_utilisation: { threshold: 0.85, points: 0 }
-  api_utilisation: { threshold: 0.85, points: 0 }
-  days_to_wall: { threshold: 30, points: 0 }
-  seat_growth: { threshold: 3, points: 0 }
-  net_new_active_users: { threshold: 3, points: 0 }
-  usage_spike: { threshold: 3.5, points: 0 }
-  power_users: { threshold: 5, points: 0 }
-  feature_breadth: { threshold: 6, points: 0 }
-  stickiness: { threshold: 0.3, points: 0 }
-  dormancy: { threshold: 14, points: 0 }
-plays: []
-`);
+const config = neutralConfig();
 
 /**
  * The lookups, as a request would carry them. Salesforce Ids: Acme's is stored in its

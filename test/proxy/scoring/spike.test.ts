@@ -1,6 +1,5 @@
 import type { ScoreResponse } from '@upsignal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../proxy/src/config/scoring-config.ts';
 import { createScoreService } from '../../../proxy/src/scoring/score-service.ts';
 import {
   createFixtureWarehouse,
@@ -8,6 +7,7 @@ import {
   type UsageRow,
   usageSeries,
 } from '../../support/fixture-warehouse.ts';
+import { neutralConfig } from '../../support/neutral-config.ts';
 
 // The usage spike: yesterday's API calls against the same weekday of the 8 weeks before, as a
 // modified z-score 0.6745 (x - median) / max(MAD, madFloor, madFloorRatio × median).
@@ -96,23 +96,7 @@ afterAll(async () => {
 });
 
 function configWith(spike: string) {
-  return parseConfig(`
-bands: [{ id: all, label: All, min: 0, colour: "#706e6b" }]
-signals:
-  seat_utilisation: { threshold: 0.9, points: 0 }
-  storage_utilisation: { threshold: 0.85, points: 0 }
-  api_utilisation: { threshold: 0.85, points: 0 }
-  days_to_wall: { threshold: 30, points: 0 }
-  seat_growth: { threshold: 3, points: 0 }
-  net_new_active_users: { threshold: 3, points: 0 }
-  usage_spike: { threshold: 3.5, points: 10 }
-  power_users: { threshold: 5, points: 0 }
-  feature_breadth: { threshold: 6, points: 0 }
-  stickiness: { threshold: 0.3, points: 0 }
-  dormancy: { threshold: 14, points: 0 }
-spike: ${spike}
-plays: []
-`);
+  return neutralConfig({ points: { usage_spike: 10 }, spike });
 }
 
 const defaults = '{ historyWeeks: 8, minDailyVolume: 50, madFloor: 1, madFloorRatio: 0.05 }';
